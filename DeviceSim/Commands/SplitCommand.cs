@@ -1,0 +1,8 @@
+using System.CommandLine;
+
+namespace CloudEdge.DeviceSim.Commands;
+
+internal static class SplitCommand
+{
+    public static Command Create() => new("split", "TODO");
+}
