@@ -1,1 +1,7 @@
-return 0;
+using System.CommandLine;
+using CloudEdge.Cli;
+using CloudEdge.EdgeClient.Commands;
+
+var root = new RootCommand("CloudEdge edge: trains students (KD, baseline, federated), serves devices with confidence routing to the cloud, evaluates checkpoints.");
+root.Subcommands.Add(ServeCommand.Create());
+return await CliRunner.RunAsync(root, args);

@@ -12,7 +12,7 @@ public static class DatasetCatalog
 
     /// <summary>Radar emitters of P-8A / P-3C / E-2D class platforms (search, surface-search, ISAR and fire-control modes).</summary>
     public static readonly DatasetInfo Radar = new(
-        DatasetKind.Radar, "radar", ["E-2D_APY-9", "E-2D_IFF", "P-3C_APS-115", "P-3C_APS-137", "P-8A_APY-10", "P-8A_APY-10_ISAR", "P-8A_EW"], 1024);
+        DatasetKind.Radar, "radar", ["E-2D_APY-9", "E-2D_APY-9_HPRF", "P-3C_APS-115", "P-3C_APS-137", "P-8A_APY-10", "P-8A_APY-10_ISAR", "P-8A_EW"], 1024);
 
     public static IReadOnlyList<DatasetInfo> All { get; } = [Rml2016, Link11, Radar];
 

@@ -1,0 +1,54 @@
+using CloudEdge.Grains;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace CloudEdge.Silo.Hosting;
+
+/// <summary>Builds and runs the cloud: an Orleans silo with the dashboard in one WebApplication.</summary>
+public static class CloudHost
+{
+    /// <summary>The line printed on standard output once the silo accepts clients (scripts and tests wait for it).</summary>
+    public const string ReadyMarker = "CLOUDEDGE_SILO_READY";
+
+    public static WebApplication Build(IReadOnlyDictionary<string, string?> overrides)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddEnvironmentVariables("CLOUDEDGE_");
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Services.AddOptions<CloudOptions>().Bind(builder.Configuration.GetSection(CloudOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        var cloud = Validated(builder.Configuration);
+        builder.WebHost.UseUrls($"http://{cloud.DashboardHost}:{cloud.DashboardPort}");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(cloud.SiloPort, cloud.CloudPort, serviceId: cloud.ServiceId, clusterId: cloud.ClusterId);
+            silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
+            silo.AddDashboard();
+        });
+
+        var app = builder.Build();
+        app.MapOrleansDashboard();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CloudEdge.Silo");
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            SiloLog.Ready(logger, cloud.CloudPort, cloud.SiloPort, $"http://{cloud.DashboardHost}:{cloud.DashboardPort}/");
+            Console.WriteLine($"{ReadyMarker} gateway={cloud.CloudPort} dashboard={cloud.DashboardPort}");
+        });
+        app.Lifetime.ApplicationStopping.Register(() => SiloLog.Stopping(logger));
+        return app;
+    }
+
+    private static CloudOptions Validated(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(CloudOptions.Section).Get<CloudOptions>() ?? new CloudOptions();
+        var result = new DataAnnotationValidateOptions<CloudOptions>(null).Validate(null, options);
+        if (result.Failed)
+        {
+            throw new ArgumentException($"invalid cloud options: {string.Join("; ", result.Failures!)}");
+        }
+
+        return options;
+    }
+}
