@@ -39,17 +39,36 @@ public static class Opt
         return option;
     }
 
-    /// <summary>Restricts a string option to a set of values (case-insensitive).</summary>
+    /// <summary>Restricts a string option to a set of values (case-insensitive), with a one-line error naming them.</summary>
     public static Option<string> OneOf(this Option<string> option, params string[] values)
     {
-        option.AcceptOnlyFromAmong(values);
+        ArgumentNullException.ThrowIfNull(option);
+        option.CompletionSources.Add(values);
+        option.Validators.Add(result => CheckOneOf(result, option.Name, result.GetValueOrDefault<string?>(), values));
         return option;
+    }
+
+    /// <summary>Restricts an optional string option to a set of values (case-insensitive) when it is given.</summary>
+    public static Option<string?> OneOfOrNull(this Option<string?> option, params string[] values)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.CompletionSources.Add(values);
+        option.Validators.Add(result => CheckOneOf(result, option.Name, result.GetValueOrDefault<string?>(), values));
+        return option;
+    }
+
+    private static void CheckOneOf(System.CommandLine.Parsing.OptionResult result, string name, string? value, string[] values)
+    {
+        if (value is not null && !values.Contains(value, StringComparer.OrdinalIgnoreCase))
+        {
+            result.AddError($"{name}: '{value}' is not one of {string.Join(", ", values)}");
+        }
     }
 
     private static Option<T> Bare<T>(string name, string description, string[] aliases)
     {
         var all = new List<string>(aliases);
-        var snake = name.Replace('-', '_');
+        var snake = "--" + name.TrimStart('-').Replace('-', '_');
         if (snake != name)
         {
             all.Add(snake);

@@ -42,7 +42,7 @@ internal static class ServeCommand
                 ConnectTimeout = TimeSpan.FromSeconds(parse.GetValue(connectTimeout)),
             };
             using var host = EdgeHost.Build(cloud);
-            await StartAsync(host, cloud, ct).ConfigureAwait(false);
+            await EdgeHost.StartAsync(host, cloud, ct).ConfigureAwait(false);
             try
             {
                 var endpoint = $"tcp://{parse.GetValue(deviceBind)}:{parse.GetValue(devicePort)}";
@@ -54,21 +54,6 @@ internal static class ServeCommand
             }
         });
         return command;
-    }
-
-    private static async Task StartAsync(IHost host, CloudConnectionOptions cloud, CancellationToken ct)
-    {
-        var endpoint = $"{cloud.CloudHost}:{cloud.CloudPort}";
-        try
-        {
-            await host.StartAsync(ct).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new TimeoutException($"cloud at {endpoint} unreachable after {cloud.ConnectTimeout.TotalSeconds:0.#} s: {e.GetBaseException().Message}", e);
-        }
-
-        EdgeLog.Connected(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CloudEdge.Edge"), endpoint);
     }
 
     private static async Task<int> ServeAsync(IServiceProvider services, int edgeId, DatasetInfo info, string endpoint, int devices, int capacity, CancellationToken ct)

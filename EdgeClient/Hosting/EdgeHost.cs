@@ -41,6 +41,24 @@ public static class EdgeHost
         return builder.Build();
     }
 
+    /// <summary>Starts the host (connects to the cloud, retrying until the connect timeout); a clear error when the cloud stays unreachable.</summary>
+    public static async Task StartAsync(IHost host, CloudConnectionOptions cloud, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(cloud);
+        var endpoint = $"{cloud.CloudHost}:{cloud.CloudPort}";
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new TimeoutException($"cloud at {endpoint} unreachable after {cloud.ConnectTimeout.TotalSeconds:0.#} s: {e.GetBaseException().Message}", e);
+        }
+
+        EdgeLog.Connected(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CloudEdge.Edge"), endpoint);
+    }
+
     private static IPEndPoint Resolve(string host, int port)
     {
         if (IPAddress.TryParse(host, out var address))

@@ -1,4 +1,5 @@
 using CloudEdge.Grains;
+using CloudEdge.Grains.Teacher;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -21,6 +22,9 @@ public static class CloudHost
         var cloud = Validated(builder.Configuration);
         builder.WebHost.UseUrls($"http://{cloud.DashboardHost}:{cloud.DashboardPort}");
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<TeacherOptions>(builder.Configuration.GetSection(TeacherOptions.Section));
+        builder.Services.AddSingleton<TeacherRegistry>();
+        builder.Services.AddSingleton<TeacherMetrics>();
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(cloud.SiloPort, cloud.CloudPort, serviceId: cloud.ServiceId, clusterId: cloud.ClusterId);
@@ -29,11 +33,15 @@ public static class CloudHost
         });
 
         var app = builder.Build();
+
+        // Load and validate every registered teacher before accepting clients: a bad checkpoint is a start-up error.
+        var teachers = app.Services.GetRequiredService<TeacherRegistry>();
         app.MapOrleansDashboard();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CloudEdge.Silo");
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             SiloLog.Ready(logger, cloud.CloudPort, cloud.SiloPort, $"http://{cloud.DashboardHost}:{cloud.DashboardPort}/");
+            SiloLog.Teachers(logger, teachers.Datasets.Count == 0 ? "none" : string.Join(", ", teachers.Datasets));
             Console.WriteLine($"{ReadyMarker} gateway={cloud.CloudPort} dashboard={cloud.DashboardPort}");
         });
         app.Lifetime.ApplicationStopping.Register(() => SiloLog.Stopping(logger));

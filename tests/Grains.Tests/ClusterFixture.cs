@@ -1,3 +1,4 @@
+using CloudEdge.Grains.Teacher;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -13,13 +14,29 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>The tiny rml2016 teacher checkpoint the silo serves.</summary>
+    public string TeacherPath { get; private set; } = null!;
+
+    private string Folder { get; } = Path.Combine(Path.GetTempPath(), "cloudedge-grains-" + Guid.NewGuid().ToString("N"));
+
     public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.Services.AddSingleton<TimeProvider>(Time));
+        TeacherPath = TinyTeacher.Write(Folder);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.Services.Configure<TeacherOptions>(o => o.Checkpoints["rml2016"] = TeacherPath);
+            silo.Services.AddSingleton<TeacherRegistry>();
+            silo.Services.AddSingleton<TeacherMetrics>();
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
 
-    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        Directory.Delete(Folder, recursive: true);
+    }
 }
