@@ -36,13 +36,17 @@ public sealed class TeacherGrain(TeacherRegistry registry, TeacherMetrics metric
             ClassifyOutput.Probabilities => predictions.Probabilities,
             _ => null,
         };
-        return Task.FromResult(new ClassifyResult(predictions.Predicted.Select(p => (int)p).ToArray(), predictions.Confidence, predictions.NumClasses, scores, output, ms));
+        var result = new ClassifyResult(predictions.Predicted.Select(p => (int)p).ToArray(), predictions.Confidence, predictions.NumClasses, scores, output, ms);
+        metrics.RecordBatch(batch.Count, batch.PayloadBytes, result.PayloadBytes, ms);
+        return Task.FromResult(result);
     }
 
     public Task<LogitsResult> SoftLabels(SignalBatch batch)
     {
         var predictions = Run(batch, keepLogits: true, keepProbabilities: false, out var ms);
-        return Task.FromResult(new LogitsResult(batch.Count, predictions.NumClasses, predictions.Logits!, ms));
+        var result = new LogitsResult(batch.Count, predictions.NumClasses, predictions.Logits!, ms);
+        metrics.RecordBatch(batch.Count, batch.PayloadBytes, result.PayloadBytes, ms);
+        return Task.FromResult(result);
     }
 
     private LoadedCheckpoint Checkpoint() => _checkpoint ??= registry.Get(this.GetPrimaryKeyString());
@@ -61,10 +65,6 @@ public sealed class TeacherGrain(TeacherRegistry registry, TeacherMetrics metric
             KeepProbabilities = keepProbabilities,
         });
         ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        metrics.Batches.Add(1);
-        metrics.Samples.Add(batch.Count);
-        metrics.BytesIn.Add(batch.PayloadBytes);
-        metrics.InferenceTime.Record(ms);
         return predictions;
     }
 
@@ -83,7 +83,7 @@ public sealed class TeacherGrain(TeacherRegistry registry, TeacherMetrics metric
         };
         if (problem is not null)
         {
-            metrics.Rejected.Add(1);
+            metrics.RecordRejected();
             throw new ArgumentException($"teacher {meta.Dataset}: {problem}");
         }
     }

@@ -36,6 +36,7 @@ public static class CloudHost
 
         // Load and validate every registered teacher before accepting clients: a bad checkpoint is a start-up error.
         var teachers = app.Services.GetRequiredService<TeacherRegistry>();
+        app.MapGet("/cloudedge/stats", (TeacherMetrics metrics) => Results.Json(new { teachers = teachers.Datasets, totals = metrics.Totals }));
         app.MapOrleansDashboard();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CloudEdge.Silo");
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -44,7 +45,11 @@ public static class CloudHost
             SiloLog.Teachers(logger, teachers.Datasets.Count == 0 ? "none" : string.Join(", ", teachers.Datasets));
             Console.WriteLine($"{ReadyMarker} gateway={cloud.CloudPort} dashboard={cloud.DashboardPort}");
         });
-        app.Lifetime.ApplicationStopping.Register(() => SiloLog.Stopping(logger));
+        app.Lifetime.ApplicationStopping.Register(() =>
+        {
+            var t = app.Services.GetRequiredService<TeacherMetrics>().Totals;
+            SiloLog.Stopping(logger, t.Batches, t.Samples, t.BytesIn, t.BytesOut, t.Rejected);
+        });
         return app;
     }
 

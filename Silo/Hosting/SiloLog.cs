@@ -11,6 +11,6 @@ internal static partial class SiloLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Teachers registered for: {Datasets}")]
     public static partial void Teachers(ILogger logger, string datasets);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "CloudEdge silo stopping")]
-    public static partial void Stopping(ILogger logger);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "CloudEdge silo stopping; teachers served {Batches} batches, {Samples} samples, {BytesIn} bytes in, {BytesOut} bytes out, {Rejected} rejected")]
+    public static partial void Stopping(ILogger logger, long batches, long samples, long bytesIn, long bytesOut, long rejected);
 }

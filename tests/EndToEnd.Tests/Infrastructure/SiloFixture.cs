@@ -1,6 +1,9 @@
 namespace CloudEdge.EndToEnd.Tests.Infrastructure;
 
-/// <summary>A real <c>Silo run</c> process on free loopback ports, shared by the tests of a collection.</summary>
+/// <summary>
+/// A real <c>Silo run</c> process on free loopback ports, shared by the tests of a collection. It serves a tiny
+/// randomly initialised rml2016 teacher (<see cref="TestArtifacts.TinyTeacher"/>) from <see cref="WorkDir"/>/models/cloud.
+/// </summary>
 public sealed class SiloFixture : IAsyncLifetime
 {
     private RunningProcess? _silo;
@@ -11,13 +14,20 @@ public sealed class SiloFixture : IAsyncLifetime
 
     public int DashboardPort { get; private set; }
 
+    /// <summary>A scratch folder for this collection's files (deleted at the end).</summary>
+    public string WorkDir { get; } = Path.Combine(Path.GetTempPath(), "cloudedge-e2e-" + Guid.NewGuid().ToString("N"));
+
+    public string TeacherPath => Path.Combine(WorkDir, "models", "cloud", "rml2016", "cloud_pretrain_model.ckpt");
+
     public RunningProcess Process => _silo ?? throw new InvalidOperationException("silo not started");
 
     public async ValueTask InitializeAsync()
     {
+        TestArtifacts.WriteCheckpoint(TeacherPath, TestArtifacts.TinyTeacher, "complex_resnet50_rml2016");
         var ports = FreePorts.Take(3);
         (CloudPort, SiloPort, DashboardPort) = (ports[0], ports[1], ports[2]);
-        _silo = RunningProcess.Start("Silo", "run", "--cloud-port", $"{CloudPort}", "--silo-port", $"{SiloPort}", "--dashboard-port", $"{DashboardPort}");
+        _silo = RunningProcess.Start("Silo", "run", "--cloud-port", $"{CloudPort}", "--silo-port", $"{SiloPort}", "--dashboard-port", $"{DashboardPort}",
+            "--teachers-dir", Path.Combine(WorkDir, "models", "cloud"));
         await _silo.WaitForLineAsync("CLOUDEDGE_SILO_READY", TimeSpan.FromSeconds(90));
     }
 
@@ -26,6 +36,11 @@ public sealed class SiloFixture : IAsyncLifetime
         if (_silo is not null)
         {
             await _silo.DisposeAsync();
+        }
+
+        if (Directory.Exists(WorkDir))
+        {
+            Directory.Delete(WorkDir, recursive: true);
         }
     }
 }
