@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
+using CloudEdge.Cli;
+using CloudEdge.Learning.Checkpoints;
+using CloudEdge.Learning.Data;
+using CloudEdge.Learning.Evaluation;
+using CloudEdge.Learning.Training;
+using CloudEdge.Signals.IO;
+using Spectre.Console;
+
+namespace CloudEdge.EdgeClient.Commands;
+
+/// <summary>
+/// <c>EdgeClient evaluate</c>: accuracy of a checkpoint on any supported data file (NPZ, RadioML 2016 pickle,
+/// RadioML 2018 HDF5). The model's classes are picked out of the file by name; others are skipped and listed.
+/// Prints overall, per-class and per-SNR accuracy and the confusion matrix; <c>--json</c> writes them.
+/// </summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var modelPath = Opt.Required<string>("--model", "checkpoint to evaluate (.ckpt)");
+        var dataPath = Opt.Required<string>("--data", "data file: NPZ, RadioML 2016 pickle or RadioML 2018 HDF5");
+        var format = Opt.Create("--format", "format of --data (auto: detect)", "auto").OneOf("auto", "rml2016", "rml2018", "npz");
+        var classOrder = Opt.Optional<string>("--class-order", "RadioML 2018: the class of each Y column, a comma list or a file (default: the paper's order)");
+        var json = Opt.Optional<string>("--json", "write the results to this JSON file");
+        var batchSize = Opt.Create("--batch-size", "inference batch size", 256).Check(v => v > 0, "must be positive");
+        var device = Opt.Create("--device", "auto, cpu, cuda or cuda:N", "auto");
+        var command = new Command("evaluate", "Accuracy of a checkpoint on a dataset file: overall, per class, per SNR, confusion matrix.")
+        {
+            modelPath, dataPath, format, classOrder, json, batchSize, device,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            var target = TorchRuntime.ParseDevice(parse.GetValue(device));
+            var checkpoint = Checkpoint.Load(parse.GetValue(modelPath)!);
+            var metadata = checkpoint.Metadata;
+            var path = parse.GetValue(dataPath)!;
+            var import = new DatasetImportOptions
+            {
+                Format = DatasetImportOptions.ParseFormat(parse.GetValue(format)),
+                ClassOrder = parse.GetValue(classOrder) is { } order ? RadioMl2018Classes.Parse(order) : null,
+            };
+            var data = AnsiConsole.Status().Start($"reading {Markup.Escape(path)}", _ => DatasetFiles.Load(path, import));
+            if (data.Length != metadata.InputLength)
+            {
+                throw new ArgumentException($"{path} holds vectors of length {data.Length} but the model {metadata.Preset} takes length {metadata.InputLength}");
+            }
+
+            var selection = ClassSelection.Select(data, metadata.Classes);
+            if (selection.SkippedClasses.Count > 0)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                    $"skipping {selection.SkippedSamples} samples of classes the model does not know: {string.Join(", ", selection.SkippedClasses)}")));
+            }
+
+            using var model = checkpoint.CreateModel(target);
+            var options = new PredictOptions { BatchSize = parse.GetValue(batchSize), Normalization = metadata.Normalization };
+            var report = ModelEvaluator.Evaluate(model, selection.Data, options, ct)
+                with { SkippedClasses = selection.SkippedClasses.Count > 0 ? selection.SkippedClasses : null };
+            ReportTables.Write(AnsiConsole.Console, report, $"{metadata.Preset} ({Path.GetFileName(checkpoint.Path)}) on {Path.GetFileName(path)}");
+            if (parse.GetValue(json) is { } jsonPath)
+            {
+                LearningJson.Write(jsonPath, report);
+                AnsiConsole.MarkupLine(Markup.Escape($"wrote {jsonPath}"));
+            }
+
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+}
