@@ -22,8 +22,16 @@ public static class Opt
         return option;
     }
 
+    /// <summary>An option without a default; for value types use the nullable type (<c>Optional&lt;int?&gt;</c>) so "not given" stays null.</summary>
     public static Option<T?> Optional<T>(string name, string description, params string[] aliases)
-        => Bare<T?>(name, description, aliases);
+    {
+        if (typeof(T).IsValueType && Nullable.GetUnderlyingType(typeof(T)) is null)
+        {
+            throw new InvalidOperationException($"{name}: Opt.Optional<{typeof(T).Name}> would read 'not given' as {default(T)}; use Opt.Optional<{typeof(T).Name}?>");
+        }
+
+        return Bare<T?>(name, description, aliases);
+    }
 
     /// <summary>Adds a validator that rejects values for which <paramref name="valid"/> is false.</summary>
     public static Option<T> Check<T>(this Option<T> option, Func<T, bool> valid, string requirement)
@@ -63,6 +71,30 @@ public static class Opt
         {
             result.AddError($"{name}: '{value}' is not one of {string.Join(", ", values)}");
         }
+    }
+
+    /// <summary>
+    /// Parses a comma-separated list of positive integers (e.g. <c>--depth 1,1,1</c>); null or blank gives null.
+    /// Throws <see cref="ArgumentException"/> naming <paramref name="option"/> otherwise.
+    /// </summary>
+    public static int[]? PositiveIntList(string? value, string option)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var parts = value.Split(',', StringSplitOptions.TrimEntries);
+        var numbers = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out numbers[i]) || numbers[i] < 1)
+            {
+                throw new ArgumentException($"{option}: '{value}' is not a comma-separated list of positive whole numbers");
+            }
+        }
+
+        return numbers;
     }
 
     private static Option<T> Bare<T>(string name, string description, string[] aliases)

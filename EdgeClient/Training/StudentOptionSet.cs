@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using CloudEdge.Cli;
 using CloudEdge.Learning.Models;
 using CloudEdge.Learning.Training;
@@ -44,7 +43,7 @@ internal sealed class StudentOptionSet
     {
         var dataset = DatasetCatalog.Get(parse.GetValue(DatasetType)!);
         var preset = parse.GetValue(EdgeModel) ?? ModelRegistry.PresetName(ModelArchitectures.RealResNet20, dataset);
-        var depth = ParseDepth(parse.GetValue(Depth));
+        var depth = Opt.PositiveIntList(parse.GetValue(Depth), "--depth");
         try
         {
             ModelRegistry.Resolve(preset, dataset, null, parse.GetValue(Width), depth);
@@ -65,25 +64,5 @@ internal sealed class StudentOptionSet
         trainer.Validate();
         return new StudentSettings(parse.GetValue(EdgeId), dataset, preset, parse.GetValue(DataDir)!, parse.GetValue(NumClasses),
             parse.GetValue(Width), depth, parse.GetValue(Seed), parse.GetValue(ValRatio), parse.GetValue(ModelsDir)!, trainer);
-    }
-
-    private static int[]? ParseDepth(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var parts = value.Split(',', StringSplitOptions.TrimEntries);
-        var depths = new int[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out depths[i]) || depths[i] < 1)
-            {
-                throw new ArgumentException($"--depth: '{value}' is not a comma-separated list of positive block counts");
-            }
-        }
-
-        return depths;
     }
 }

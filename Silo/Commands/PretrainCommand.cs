@@ -19,8 +19,7 @@ internal static class PretrainCommand
 {
     public static Command Create()
     {
-        var datasetType = Opt.Create("--dataset-type", "dataset type: rml2016, link11 or radar", "rml2016");
-        datasetType.AcceptOnlyFromAmong([.. DatasetCatalog.Ids]);
+        var datasetType = Opt.Create("--dataset-type", "dataset type: rml2016, link11 or radar", "rml2016").OneOf([.. DatasetCatalog.Ids]);
         var dataPath = Opt.Optional<string>("--data-path", "split folder holding cloud_data.npz and test_data.npz (default: data/{dataset-type})");
         var numClasses = Opt.Optional<int?>("--num-classes", "expected number of classes (checked against the data)");
         var cloudModel = Opt.Optional<string>("--cloud-model", "teacher preset (default: complex_resnet50_{dataset-type})");
@@ -47,7 +46,7 @@ internal static class PretrainCommand
         {
             var dataset = DatasetCatalog.Get(parse.GetValue(datasetType)!);
             var preset = parse.GetValue(cloudModel) ?? ModelRegistry.PresetName(ModelArchitectures.ComplexResNet50, dataset);
-            var depths = ParseDepth(parse.GetValue(depth));
+            var depths = Opt.PositiveIntList(parse.GetValue(depth), "--depth");
             if (parse.GetValue(describe))
             {
                 var described = ModelRegistry.Resolve(preset, dataset, null, parse.GetValue(width), depths);
@@ -121,27 +120,6 @@ internal static class PretrainCommand
             return Task.FromResult(0);
         });
         return command;
-    }
-
-    /// <summary>Parses <c>--depth</c> (<c>1,1,1,1</c>); null or blank = the published depth.</summary>
-    internal static IReadOnlyList<int>? ParseDepth(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var parts = value.Split(',', StringSplitOptions.TrimEntries);
-        var depths = new int[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out depths[i]) || depths[i] < 1)
-            {
-                throw new ArgumentException($"--depth: '{value}' is not a comma-separated list of positive block counts");
-            }
-        }
-
-        return depths;
     }
 
     private static void Report(SupervisedOutcome outcome, SupervisedJob job)

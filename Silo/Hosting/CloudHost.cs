@@ -1,5 +1,7 @@
 using CloudEdge.Grains;
 using CloudEdge.Grains.Teacher;
+using CloudEdge.Silo.Federation;
+using CloudEdge.Silo.Ingest;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -31,6 +33,8 @@ public static class CloudHost
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
             silo.AddDashboard();
         });
+        builder.Services.AddDeviceIngest(builder.Configuration);
+        builder.Services.AddFederation(builder.Configuration);
 
         var app = builder.Build();
 
@@ -38,6 +42,7 @@ public static class CloudHost
         var teachers = app.Services.GetRequiredService<TeacherRegistry>();
         app.MapGet("/cloudedge/stats", (TeacherMetrics metrics) => Results.Json(new { teachers = teachers.Datasets, totals = metrics.Totals }));
         app.MapOrleansDashboard();
+        app.MapFederationStatus();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CloudEdge.Silo");
         app.Lifetime.ApplicationStarted.Register(() =>
         {

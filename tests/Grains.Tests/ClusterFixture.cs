@@ -1,3 +1,4 @@
+using CloudEdge.Grains.Federation;
 using CloudEdge.Grains.Teacher;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -17,6 +18,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The tiny rml2016 teacher checkpoint the silo serves.</summary>
     public string TeacherPath { get; private set; } = null!;
 
+    /// <summary>Where the federation grains' file storage keeps its state.</summary>
+    public string StateFolder => Path.Combine(Folder, "state");
+
     private string Folder { get; } = Path.Combine(Path.GetTempPath(), "cloudedge-grains-" + Guid.NewGuid().ToString("N"));
 
     public async ValueTask InitializeAsync()
@@ -29,6 +33,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.Configure<TeacherOptions>(o => o.Checkpoints["rml2016"] = TeacherPath);
             silo.Services.AddSingleton<TeacherRegistry>();
             silo.Services.AddSingleton<TeacherMetrics>();
+            silo.Services.AddFederationGrains(StateFolder);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
