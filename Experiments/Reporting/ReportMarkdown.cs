@@ -51,7 +51,7 @@ public static class ReportMarkdown
         Figure(md, figures, "scenario1");
         md.AppendLine("## Scenario 2: KD students vs federated students");
         md.AppendLine();
-        foreach (var (strategy, node) in (report["scenario2"] as JsonObject ?? []).Where(kv => kv.Value is JsonArray))
+        foreach (var (strategy, node) in (report["scenario2"] as JsonObject ?? []).Where(kv => kv.Value is JsonArray && kv.Key != "rounds"))
         {
             md.AppendLine(inv, $"**{strategy}**");
             md.AppendLine();

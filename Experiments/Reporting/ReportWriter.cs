@@ -41,7 +41,7 @@ public static class ReportWriter
         report["teacher"] = new JsonObject
         {
             ["test_accuracy"] = Artifacts.Number(teacher, "test_accuracy"),
-            ["test_accuracy_snr_ge10"] = Artifacts.Number(teacher, "test_accuracy_snr_ge10"),
+            ["test_accuracy_snr_ge10"] = Artifacts.Number(teacher, "test_accuracy_snr_ge_10"),
             ["parameters"] = Artifacts.Number(teacher, "parameters"),
             ["train_seconds"] = Artifacts.Number(teacher, "seconds"),
         };
@@ -61,8 +61,8 @@ public static class ReportWriter
                 ["edge"] = edge,
                 ["baseline_accuracy"] = Artifacts.Number(baseline, "test_accuracy"),
                 ["kd_accuracy"] = Artifacts.Number(kd, "test_accuracy"),
-                ["baseline_accuracy_snr_ge10"] = Artifacts.Number(baseline, "test_accuracy_snr_ge10"),
-                ["kd_accuracy_snr_ge10"] = Artifacts.Number(kd, "test_accuracy_snr_ge10"),
+                ["baseline_accuracy_snr_ge10"] = Artifacts.Number(baseline, "test_accuracy_snr_ge_10"),
+                ["kd_accuracy_snr_ge10"] = Artifacts.Number(kd, "test_accuracy_snr_ge_10"),
                 ["baseline_train_seconds"] = Artifacts.Number(baseline, "seconds"),
                 ["kd_train_seconds"] = Artifacts.Number(kd, "seconds"),
             });
