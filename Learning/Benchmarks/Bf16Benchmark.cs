@@ -17,7 +17,7 @@ internal static class Bf16Benchmark
         {
             using var scope = NewDisposeScope();
             using var fp32 = ModelRegistry.Create(spec, settings.Seed);
-            Calibrate(fp32, spec, calibrationPasses, settings.Seed);
+            ModelTimer.Calibrate(fp32, spec, calibrationPasses, settings.Seed);
             using var bf16 = ModelRegistry.Create(spec, settings.Seed);
             bf16.load_state_dict(fp32.state_dict());
             ModelPrecision.ForInference(fp32, InferencePrecision.Float32);
@@ -52,19 +52,5 @@ internal static class Bf16Benchmark
                 $"| {spec} | {inferBatch / tFp32:F1} | {inferBatch / tBf16:F1} | {tFp32 / tBf16:F2}× | {agreement:P1} | {softmaxDiff:E2} | {relative:E2} | {load.Average():F1} |"));
             output.Flush();
         }
-    }
-
-    /// <summary>Train-mode forward passes without gradients, so the running statistics match the input.</summary>
-    private static void Calibrate(nn.Module<Tensor, Tensor> model, ModelSpec spec, int passes, long seed)
-    {
-        model.train();
-        for (var i = 0; i < passes; i++)
-        {
-            using var scope = NewDisposeScope();
-            using var noGrad = no_grad();
-            model.call(ModelTimer.RandomInput(32, spec.InputLength, seed + 100 + i));
-        }
-
-        model.eval();
     }
 }

@@ -40,6 +40,24 @@ internal static class ModelTimer
             settings);
     }
 
+    /// <summary>
+    /// Train-mode forward passes without gradients, so that the batch-norm running statistics match the
+    /// input as in a trained model (with the initial statistics, eval-mode activations of an untrained
+    /// network drift into ranges, down to denormal floats, that no trained model produces).
+    /// </summary>
+    public static void Calibrate(nn.Module<Tensor, Tensor> model, Models.ModelSpec spec, int passes, long seed)
+    {
+        model.train();
+        for (var i = 0; i < passes; i++)
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            model.call(RandomInput(32, spec.InputLength, seed + 100 + i));
+        }
+
+        model.eval();
+    }
+
     /// <summary>Gaussian IQ input <c>[batch, 2, length]</c>.</summary>
     public static Tensor RandomInput(int batch, int length, long seed)
     {

@@ -26,7 +26,7 @@ public sealed class ComplexConv1d : nn.Module<Tensor, Tensor>, IResettable
     /// <param name="stride">Stride.</param>
     /// <param name="padding">Zero padding on each side.</param>
     /// <param name="mode">Real-convolution scheme.</param>
-    public ComplexConv1d(long inChannels, long outChannels, long kernelSize, long stride = 1, long padding = 0, ComplexConvMode mode = ComplexConvMode.Block)
+    public ComplexConv1d(long inChannels, long outChannels, long kernelSize, long stride = 1, long padding = 0, ComplexConvMode mode = ComplexConvMode.Auto)
         : base(nameof(ComplexConv1d))
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inChannels, 1);
@@ -64,6 +64,14 @@ public sealed class ComplexConv1d : nn.Module<Tensor, Tensor>, IResettable
     /// <summary>Real-convolution scheme used by <see cref="forward"/>; can be switched at any time.</summary>
     public ComplexConvMode Mode { get; set; }
 
+    /// <summary>Size <c>Cin·Cout·k</c> from which <see cref="ComplexConvMode.Auto"/> uses <see cref="ComplexConvMode.Gauss"/> for a k &gt; 1 layer.</summary>
+    public const long GaussThreshold = 65536;
+
+    /// <summary>The scheme actually used: <see cref="Mode"/> with <see cref="ComplexConvMode.Auto"/> resolved for this layer.</summary>
+    public ComplexConvMode EffectiveMode => Mode != ComplexConvMode.Auto
+        ? Mode
+        : KernelSize > 1 && InChannels * OutChannels * KernelSize >= GaussThreshold ? ComplexConvMode.Gauss : ComplexConvMode.Block;
+
     /// <summary>Real part of the weight, <c>[Cout, Cin, k]</c>.</summary>
     public Parameter WeightReal => weight_re;
 
@@ -99,7 +107,7 @@ public sealed class ComplexConv1d : nn.Module<Tensor, Tensor>, IResettable
         }
 
         using var scope = NewDisposeScope();
-        var output = Mode switch
+        var output = EffectiveMode switch
         {
             ComplexConvMode.Block => BlockConv(input),
             ComplexConvMode.FourReal => FourRealConv(input),

@@ -29,7 +29,7 @@ public sealed class ComplexBottleneck1d : nn.Module<Tensor, Tensor>
     /// <param name="width">Bottleneck width; the block outputs <c>4 × width</c> complex channels.</param>
     /// <param name="stride">Stride of the k = 3 convolution and the shortcut.</param>
     /// <param name="mode">Complex convolution scheme.</param>
-    public ComplexBottleneck1d(long inChannels, long width, long stride, ComplexConvMode mode = ComplexConvMode.Block)
+    public ComplexBottleneck1d(long inChannels, long width, long stride, ComplexConvMode mode = ComplexConvMode.Auto)
         : base(nameof(ComplexBottleneck1d))
     {
         var outChannels = width * ModelArchitectures.BottleneckExpansion;

@@ -30,7 +30,7 @@ public sealed class ComplexResNet : nn.Module<Tensor, Tensor>, IModelWithSpec
 #pragma warning restore IDE0044
 
     /// <summary>Builds the network described by <paramref name="spec"/> (architecture <c>complex_resnet50</c>).</summary>
-    public ComplexResNet(ModelSpec spec, ComplexConvMode mode = ComplexConvMode.Block)
+    public ComplexResNet(ModelSpec spec, ComplexConvMode mode = ComplexConvMode.Auto)
         : base(ModelArchitectures.ComplexResNet50)
     {
         ArgumentNullException.ThrowIfNull(spec);

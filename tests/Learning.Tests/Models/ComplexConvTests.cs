@@ -71,6 +71,19 @@ public sealed class ComplexConvTests
         }
     }
 
+    [Theory]
+    [InlineData(64, 64, 3, ComplexConvMode.Block)]
+    [InlineData(128, 128, 3, ComplexConvMode.Block)]
+    [InlineData(512, 2048, 1, ComplexConvMode.Block)]
+    [InlineData(256, 256, 3, ComplexConvMode.Gauss)]
+    public void EffectiveMode_Auto_UsesGaussForLargeKernelLayersOnly(int cin, int cout, int k, ComplexConvMode expected)
+    {
+        using var conv = new ComplexConv1d(cin, cout, k);
+
+        Assert.Equal(ComplexConvMode.Auto, conv.Mode);
+        Assert.Equal(expected, conv.EffectiveMode);
+    }
+
     [Fact]
     public void Forward_OddChannelCount_ThrowsArgumentException()
     {
