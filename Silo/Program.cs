@@ -6,6 +6,7 @@ var root = new RootCommand("CloudEdge cloud: hosts the Orleans silo with the tea
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(PretrainCommand.Create());
 root.Subcommands.Add(FederationCommand.Create());
+root.Subcommands.Add(BenchTeacherCommand.Create());
 
 // `run` is the default command: `Silo --cloud-port 9999` means `Silo run --cloud-port 9999`.
 string[] known = ["run", "pretrain", "federation", "-h", "--help", "-?", "--version"];

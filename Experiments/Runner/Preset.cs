@@ -19,9 +19,9 @@ public sealed record Preset(
     int StreamSamples,
     int StreamRate)
 {
-    public static Preset Quick { get; } = new("quick", 800, 0.25, "1,1,1,1", 12, 1.0, null, 15, 64, 4, 2, 2000, 400);
+    public static Preset Quick { get; } = new("quick", 4000, 0.25, "1,1,1,1", 10, 1.0, null, 12, 64, 4, 2, 2000, 400);
 
-    public static Preset Full { get; } = new("full", 4000, 1.0, null, 100, 1.0, null, 50, 64, 10, 1, 10_000, 1000);
+    public static Preset Full { get; } = new("full", 20_000, 1.0, null, 100, 1.0, null, 50, 64, 10, 1, 10_000, 1000);
 
     public static Preset Tiny { get; } = new("tiny", 40, 0.125, "1,1,1,1", 1, 0.25, "1,1,1", 1, 32, 2, 1, 300, 300);
 
