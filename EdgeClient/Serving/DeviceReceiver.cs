@@ -13,7 +13,7 @@ namespace CloudEdge.EdgeClient.Serving;
 /// the socket's receive high-water mark then pushes back on devices. Malformed frames are dropped and counted
 /// per kind (one log line per kind); the loop never dies on bad input.
 /// </summary>
-public sealed class DeviceReceiver : IDisposable
+public sealed class DeviceReceiver : IDeviceSource, IDisposable
 {
     private readonly string _endpoint;
     private readonly string _dataset;
@@ -24,6 +24,8 @@ public sealed class DeviceReceiver : IDisposable
     private readonly int _highWaterMark;
     private readonly TaskCompletionSource _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
+    private long _frames;
+    private long _samples;
 
     public DeviceReceiver(string endpoint, string dataset, int? length, int channelCapacity, int highWaterMark, EdgeMetrics metrics, ILogger logger)
     {
@@ -40,6 +42,10 @@ public sealed class DeviceReceiver : IDisposable
     public ChannelReader<DeviceMessage> Reader => _channel.Reader;
 
     public FrameRejections Rejections { get; } = new();
+
+    public long FramesAccepted => Interlocked.Read(ref _frames);
+
+    public long SamplesAccepted => Interlocked.Read(ref _samples);
 
     /// <summary>Completes once the socket is bound (or faults if binding failed).</summary>
     public Task Bound => _bound.Task;
@@ -109,6 +115,8 @@ public sealed class DeviceReceiver : IDisposable
                 _metrics.FramesReceived.Add(1);
                 if (message.Samples is { } s)
                 {
+                    Interlocked.Increment(ref _frames);
+                    Interlocked.Add(ref _samples, s.Count);
                     _metrics.SamplesReceived.Add(s.Count);
                 }
 

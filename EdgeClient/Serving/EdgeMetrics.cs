@@ -17,7 +17,12 @@ public sealed class EdgeMetrics : IDisposable
         FramesRejected = _meter.CreateCounter<long>("cloudedge.edge.frames_rejected", "{frame}", "Frames dropped as malformed, by kind");
         SamplesAnswered = _meter.CreateCounter<long>("cloudedge.edge.samples_answered", "{sample}", "Samples answered, by where (edge/cloud)");
         CloudBytes = _meter.CreateCounter<long>("cloudedge.edge.cloud_bytes", "By", "Bytes exchanged with the cloud, by direction");
-        Latency = _meter.CreateHistogram<double>("cloudedge.edge.latency", "ms", "Device send to final answer");
+        Latency = _meter.CreateHistogram<double>("cloudedge.edge.latency", "ms", "Device send to final answer, by where (edge/cloud)");
+        CloudFailures = _meter.CreateCounter<long>("cloudedge.edge.cloud_failures", "{call}", "Cloud calls that failed, by kind");
+        Degraded = _meter.CreateCounter<long>("cloudedge.edge.degraded", "{sample}", "Cloud-routed samples answered at the edge instead, by reason");
+        QueueDelay = _meter.CreateHistogram<double>("cloudedge.edge.queue_delay", "ms", "Frame receipt to the start of its micro-batch's inference");
+        BatchSize = _meter.CreateHistogram<int>("cloudedge.edge.batch_size", "{sample}", "Samples per micro-batch");
+        InferenceTime = _meter.CreateHistogram<double>("cloudedge.edge.inference_time", "ms", "Student inference time per micro-batch");
     }
 
     public Counter<long> FramesReceived { get; }
@@ -31,6 +36,20 @@ public sealed class EdgeMetrics : IDisposable
     public Counter<long> CloudBytes { get; }
 
     public Histogram<double> Latency { get; }
+
+    public Counter<long> CloudFailures { get; }
+
+    public Counter<long> Degraded { get; }
+
+    public Histogram<double> QueueDelay { get; }
+
+    public Histogram<int> BatchSize { get; }
+
+    public Histogram<double> InferenceTime { get; }
+
+    /// <summary>Publishes the routing threshold in force (adaptive routing) as the gauge <c>cloudedge.edge.threshold</c>.</summary>
+    public void TrackThreshold(Func<double> current) =>
+        _meter.CreateObservableGauge("cloudedge.edge.threshold", current, "1", "Routing threshold in force (adaptive)");
 
     public void Dispose() => _meter.Dispose();
 }

@@ -1,4 +1,5 @@
 using CloudEdge.EndToEnd.Tests.Infrastructure;
+using CloudEdge.EndToEnd.Tests.Serving;
 
 namespace CloudEdge.EndToEnd.Tests;
 
@@ -12,8 +13,8 @@ public sealed class SkeletonTests(SiloFixture cloud)
     public async Task DeviceStream_ThroughEdgeToGrain_AnswerComesBack()
     {
         var devicePort = FreePorts.Take(1)[0];
-        await using var edge = RunningProcess.Start("EdgeClient", "serve", "--edge-id", "7", "--dataset-type", "rml2016",
-            "--device-port", $"{devicePort}", "--device-bind", "127.0.0.1", "--cloud-port", $"{cloud.CloudPort}", "--devices", "1");
+        await using var edge = RunningProcess.Start("EdgeClient", "serve", "--edge-id", "7", "--dataset-type", "rml2016", "--edge-model-path", ServingArtifacts.Student(cloud),
+            "--thresholds", "0.5", "--device-port", $"{devicePort}", "--device-bind", "127.0.0.1", "--cloud-port", $"{cloud.CloudPort}", "--devices", "1");
         await edge.WaitForLineAsync("edge 7: serving rml2016", Timeout);
 
         await using var device = RunningProcess.Start("DeviceSim", "stream", "--mode", "edge", "--dataset-type", "rml2016",
@@ -21,8 +22,8 @@ public sealed class SkeletonTests(SiloFixture cloud)
         Assert.Equal(0, await device.WaitForExitAsync(Timeout));
         Assert.Equal(0, await edge.WaitForExitAsync(Timeout));
 
-        Assert.Contains("cloud recorded 30 samples in 3 batches", edge.Output, StringComparison.Ordinal);
-        Assert.Contains("received 30 samples in 3 frames from 1 device(s) (devices announced 30); rejected 0 frame(s)", edge.Output, StringComparison.Ordinal);
+        // The micro-batcher may merge the three frames into fewer batches.
+        Assert.Contains("received 30 samples in 3 frames from 1 device(s) (devices announced 30); rejected 0 frame(s); cloud recorded 30 samples in ", edge.Output, StringComparison.Ordinal);
     }
 
     [Fact]

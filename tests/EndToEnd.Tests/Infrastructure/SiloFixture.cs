@@ -14,6 +14,9 @@ public sealed class SiloFixture : IAsyncLifetime
 
     public int DashboardPort { get; private set; }
 
+    /// <summary>The silo's device ingest port (mode B, <c>--ingest-port</c>).</summary>
+    public int IngestPort { get; private set; }
+
     /// <summary>A scratch folder for this collection's files (deleted at the end).</summary>
     public string WorkDir { get; } = Path.Combine(Path.GetTempPath(), "cloudedge-e2e-" + Guid.NewGuid().ToString("N"));
 
@@ -24,9 +27,9 @@ public sealed class SiloFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         TestArtifacts.WriteCheckpoint(TeacherPath, TestArtifacts.TinyTeacher, "complex_resnet50_rml2016");
-        var ports = FreePorts.Take(3);
-        (CloudPort, SiloPort, DashboardPort) = (ports[0], ports[1], ports[2]);
-        _silo = RunningProcess.Start("Silo", "run", "--cloud-port", $"{CloudPort}", "--silo-port", $"{SiloPort}", "--dashboard-port", $"{DashboardPort}",
+        var ports = FreePorts.Take(4);
+        (CloudPort, SiloPort, DashboardPort, IngestPort) = (ports[0], ports[1], ports[2], ports[3]);
+        _silo = RunningProcess.Start("Silo", "run", "--cloud-port", $"{CloudPort}", "--silo-port", $"{SiloPort}", "--dashboard-port", $"{DashboardPort}", "--ingest-port", $"{IngestPort}",
             "--teachers-dir", Path.Combine(WorkDir, "models", "cloud"));
         await _silo.WaitForLineAsync("CLOUDEDGE_SILO_READY", TimeSpan.FromSeconds(90));
     }
