@@ -1,5 +1,6 @@
 using System.Globalization;
 using CloudEdge.Signals.Wire;
+using CloudEdge.Signals.Statistics;
 
 namespace CloudEdge.DeviceSim.Streaming;
 
@@ -96,7 +97,7 @@ internal sealed class CloudAnswers(IReadOnlyList<string> classes)
             BytesFromCloud = BytesReceived,
             ThroughputSps = span > 0 ? Answered / span : 0,
             DurationSeconds = elapsed.TotalSeconds,
-            Latency = LatencyPercentiles.Of(_latencies),
+            Latency = LatencySummary.Of(_latencies),
             PerClass = perClass,
             PerSnr = perSnr,
         };

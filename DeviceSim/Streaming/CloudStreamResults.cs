@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CloudEdge.Signals.Statistics;
 
 namespace CloudEdge.DeviceSim.Streaming;
 
@@ -52,7 +53,7 @@ public sealed record CloudStreamResults
 
     /// <summary>Device send to answer received, over the answered samples.</summary>
     [JsonPropertyName("latency_ms")]
-    public LatencyPercentiles? Latency { get; init; }
+    public LatencySummary? Latency { get; init; }
 
     [JsonPropertyName("per_class")]
     public IReadOnlyDictionary<string, double?> PerClass { get; init; } = new Dictionary<string, double?>();

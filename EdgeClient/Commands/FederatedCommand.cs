@@ -21,8 +21,9 @@ internal static class FederatedCommand
     public static Command Create()
     {
         var set = new StudentOptionSet();
-        var cloudHost = Opt.Create("--cloud-host", "host of the cloud silo's gateway", "127.0.0.1");
-        var cloudPort = Opt.Create("--cloud-port", "port of the cloud silo's gateway", 9999).Check(p => p is > 0 and < 65536, "must be a TCP port");
+        var cloudSet = new CloudOptionSet();
+        var cloudHost = cloudSet.CloudHost;
+        var cloudPort = cloudSet.CloudPort;
         var federation = Opt.Optional<string>("--federation", "federation id (default {dataset}-{edge model}, as the cloud names it)");
         var kdModel = Opt.Optional<string>("--kd-model-path", "checkpoint to start from (default models/edge/{dataset}/edge_{id}_kd_model.ckpt when it exists; 'none' = the shared initial student)");
         var numRounds = Opt.Optional<int?>("--num-rounds", "rounds this edge expects (checked against the federation)").Check(v => v is null or >= 1, "must be at least 1");
@@ -31,8 +32,9 @@ internal static class FederatedCommand
         var alpha = Opt.Create("--kd-alpha", "weight of a distillation term with the cloud teacher's logits during local training (0 = none)", 0.0).Check(v => v is >= 0 and <= 1, "must be in [0, 1]");
         var temperature = Opt.Create("--kd-temperature", "softmax temperature T of the distillation term", 4.0).Check(v => v > 0 && double.IsFinite(v), "must be > 0");
         var teacherBatch = Opt.Create("--teacher-batch", "samples per teacher call", 256).Check(v => v is >= 1 and <= 4096, "must be 1..4096");
-        var rateLimit = Opt.Create("--rate-limit", "edge ↔ cloud link rate in MB/s (0 = unlimited)", 10.0).Check(v => v >= 0 && double.IsFinite(v), "must be ≥ 0");
-        var connectTimeout = Opt.Create("--connect-timeout", "seconds to keep retrying an unreachable or unconfigured cloud", 30.0).Check(v => v >= 0, "must be ≥ 0");
+        var rateLimit = cloudSet.RateLimit;
+        var connectTimeout = cloudSet.ConnectTimeout;
+        connectTimeout.Description = "seconds to keep retrying an unreachable or unconfigured cloud";
         var threads = Opt.Create("--threads", "torch CPU threads (0 = all cores)", 0).Check(v => v >= 0, "must be ≥ 0");
         var command = new Command("federated", "Join a federated-learning federation and train with the other edges; writes models/edge/{dataset}/edge_{id}_federated_model.ckpt.");
 
@@ -73,12 +75,7 @@ internal static class FederatedCommand
                 parse.GetValue(alpha),
                 parse.GetValue(temperature),
                 parse.GetValue(teacherBatch),
-                new CloudConnectionOptions
-                {
-                    CloudHost = parse.GetValue(cloudHost)!,
-                    CloudPort = parse.GetValue(cloudPort),
-                    ConnectTimeout = TimeSpan.FromSeconds(parse.GetValue(connectTimeout)),
-                },
+                cloudSet.Connection(parse),
                 parse.GetValue(rateLimit),
                 parse.GetValue(threads));
             return FederatedRun.RunAsync(settings, ct);

@@ -21,13 +21,14 @@ internal static class KdCommand
     public static Command Create()
     {
         var set = new StudentOptionSet();
-        var cloudHost = Opt.Create("--cloud-host", "host of the cloud silo's gateway", "127.0.0.1");
-        var cloudPort = Opt.Create("--cloud-port", "port of the cloud silo's gateway", 9999).Check(p => p is > 0 and < 65536, "must be a TCP port");
+        var cloudSet = new CloudOptionSet();
+        var cloudHost = cloudSet.CloudHost;
+        var cloudPort = cloudSet.CloudPort;
         var alpha = Opt.Create("--kd-alpha", "weight of the distillation term", 0.7).Check(v => v is >= 0 and <= 1, "must be in [0, 1]");
         var temperature = Opt.Create("--kd-temperature", "softmax temperature T", 4.0).Check(v => v > 0 && double.IsFinite(v), "must be > 0");
-        var rateLimit = Opt.Create("--rate-limit", "edge ↔ cloud link rate in MB/s (0 = unlimited)", 10.0).Check(v => v >= 0 && double.IsFinite(v), "must be ≥ 0");
+        var rateLimit = cloudSet.RateLimit;
         var teacherBatch = Opt.Create("--teacher-batch", "samples per teacher call", 256).Check(v => v is >= 1 and <= 4096, "must be 1..4096");
-        var connectTimeout = Opt.Create("--connect-timeout", "seconds to keep retrying an unreachable cloud", 30.0).Check(v => v >= 0, "must be ≥ 0");
+        var connectTimeout = cloudSet.ConnectTimeout;
         var command = new Command("kd", "Train the edge's student by knowledge distillation from the cloud teacher; writes models/edge/{dataset}/edge_{id}_kd_model.ckpt.");
         foreach (var option in set.All.Concat([cloudHost, cloudPort, alpha, temperature, rateLimit, teacherBatch, connectTimeout]))
         {
@@ -38,12 +39,7 @@ internal static class KdCommand
         {
             var settings = set.Read(parse);
             var (train, test) = settings.LoadData();
-            var cloud = new CloudConnectionOptions
-            {
-                CloudHost = parse.GetValue(cloudHost)!,
-                CloudPort = parse.GetValue(cloudPort),
-                ConnectTimeout = TimeSpan.FromSeconds(parse.GetValue(connectTimeout)),
-            };
+            var cloud = cloudSet.Connection(parse);
             using var host = EdgeHost.Build(cloud);
             await EdgeHost.StartAsync(host, cloud, ct).ConfigureAwait(false);
             try

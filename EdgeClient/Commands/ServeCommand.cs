@@ -28,18 +28,19 @@ internal static class ServeCommand
         var data = Opt.Optional<string>("--data", "data file to replay with --data-source file (NPZ, RadioML pickle or HDF5)");
         var devicePort = Opt.Create("--device-port", "port devices PUSH frames to", 5555).Check(p => p is > 0 and < 65536, "must be a TCP port");
         var deviceBind = Opt.Create("--device-bind", "address to listen on for devices (* = all)", "*");
-        var cloudHost = Opt.Create("--cloud-host", "host of the cloud silo's gateway", "127.0.0.1");
-        var cloudPort = Opt.Create("--cloud-port", "port of the cloud silo's gateway", 9999).Check(p => p is > 0 and < 65536, "must be a TCP port");
+        var cloudSet = new CloudOptionSet();
+        var cloudHost = cloudSet.CloudHost;
+        var cloudPort = cloudSet.CloudPort;
         var thresholds = Opt.Create<string[]>("--thresholds", "confidence thresholds to evaluate in one pass (space or comma separated); samples below the largest go to the cloud", ["0.5", "0.6", "0.7", "0.8", "0.9"]);
         thresholds.AllowMultipleArgumentsPerToken = true;
         var batchSize = Opt.Create("--batch-size", "most samples per micro-batch", 64).Check(v => v is >= 1 and <= 4096, "must be 1..4096");
         var maxDelay = Opt.Create("--max-delay-ms", "longest a micro-batch waits for more samples", 5.0).Check(v => v >= 0 && double.IsFinite(v), "must be ≥ 0");
         var confidence = Opt.Create("--confidence", "confidence score: max (softmax), entropy or margin", "max").OneOf("max", "entropy", "margin");
-        var rateLimit = Opt.Create("--rate-limit", "edge ↔ cloud link rate in MB/s (0 = unlimited)", 10.0).Check(v => v >= 0 && double.IsFinite(v), "must be ≥ 0");
+        var rateLimit = cloudSet.RateLimit;
         var saveResults = Opt.Optional<string>("--save-results", "write the results (every threshold) to this JSON file");
         var devices = Opt.Create("--devices", "number of device streams to serve before stopping (0 = serve until Ctrl-C)", 1).Check(v => v >= 0, "must be ≥ 0");
         var capacity = Opt.Create("--channel-capacity", "frames buffered between the network loop and compute", 64).Check(v => v >= 1, "must be ≥ 1");
-        var connectTimeout = Opt.Create("--connect-timeout", "seconds to keep retrying an unreachable cloud", 30.0).Check(v => v >= 0, "must be ≥ 0");
+        var connectTimeout = cloudSet.ConnectTimeout;
         var cloudBatch = Opt.Create("--cloud-batch", "most samples per teacher call (queued requests are merged)", 256).Check(v => v is >= 1 and <= 4096, "must be 1..4096");
         var cloudConcurrency = Opt.Create("--cloud-concurrency", "teacher calls in flight at once", 2).Check(v => v is >= 1 and <= 64, "must be 1..64");
         var cloudQueue = Opt.Create("--cloud-queue", "micro-batches waiting for the cloud before routed samples are answered at the edge", 64).Check(v => v >= 1, "must be ≥ 1");
@@ -115,12 +116,7 @@ internal static class ServeCommand
                 return await BenchAsync(options, student, replay!, parse.GetValue(benchRepeats), parse.GetValue(benchLoads) ?? [], ct).ConfigureAwait(false);
             }
 
-            var cloud = new CloudConnectionOptions
-            {
-                CloudHost = parse.GetValue(cloudHost)!,
-                CloudPort = parse.GetValue(cloudPort),
-                ConnectTimeout = TimeSpan.FromSeconds(parse.GetValue(connectTimeout)),
-            };
+            var cloud = cloudSet.Connection(parse);
             using var host = EdgeHost.Build(cloud);
             await EdgeHost.StartAsync(host, cloud, ct).ConfigureAwait(false);
             try

@@ -1,3 +1,5 @@
+using CloudEdge.Signals.Statistics;
+
 namespace CloudEdge.EdgeClient.Serving;
 
 /// <summary>

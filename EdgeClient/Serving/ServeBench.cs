@@ -4,6 +4,7 @@ using CloudEdge.Learning.Evaluation;
 using CloudEdge.Signals.Data;
 using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
+using CloudEdge.Signals.Statistics;
 
 namespace CloudEdge.EdgeClient.Serving;
 

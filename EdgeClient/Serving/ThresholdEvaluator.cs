@@ -1,5 +1,6 @@
 using System.Globalization;
 using CloudEdge.Signals.Wire;
+using CloudEdge.Signals.Statistics;
 
 namespace CloudEdge.EdgeClient.Serving;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CloudEdge.Signals.Statistics;
 
 namespace CloudEdge.EdgeClient.Serving;
 

@@ -1,3 +1,5 @@
+using CloudEdge.Cli;
+
 namespace CloudEdge.Experiments.Runner;
 
 /// <summary>A running <c>Silo run</c> child process on free loopback ports, serving the run's teacher.</summary>

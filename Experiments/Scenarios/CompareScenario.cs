@@ -1,10 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CloudEdge.Experiments.Reporting;
+using CloudEdge.Experiments.Runner;
 
 namespace CloudEdge.Experiments.Scenarios;
-
-using CloudEdge.Experiments.Runner;
 
 /// <summary>
 /// Scenario 4: the same device stream as scenario 3 sent straight to the cloud's ingest endpoint (mode B), compared with

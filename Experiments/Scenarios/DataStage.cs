@@ -1,6 +1,6 @@
-namespace CloudEdge.Experiments.Scenarios;
-
 using CloudEdge.Experiments.Runner;
+
+namespace CloudEdge.Experiments.Scenarios;
 
 /// <summary>Stage "data": synthesise the dataset and split it into test / cloud / Dirichlet edges (DeviceSim generate + split).</summary>
 public static class DataStage

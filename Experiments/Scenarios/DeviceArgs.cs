@@ -1,6 +1,6 @@
-namespace CloudEdge.Experiments.Scenarios;
-
 using CloudEdge.Experiments.Runner;
+
+namespace CloudEdge.Experiments.Scenarios;
 
 /// <summary>The device stream of scenarios 3 and 4: the same seed, length and pace, so both modes see the same samples.</summary>
 public static class DeviceArgs

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CloudEdge.Experiments.Reporting;
+using CloudEdge.Experiments.Runner;
 
 namespace CloudEdge.Experiments.Scenarios;
-
-using CloudEdge.Experiments.Runner;
 
 /// <summary>
 /// Scenario 2: for each strategy, a federation configured on the cloud and all edges training together from their KD

@@ -1,6 +1,6 @@
-namespace CloudEdge.Experiments.Scenarios;
-
 using CloudEdge.Experiments.Runner;
+
+namespace CloudEdge.Experiments.Scenarios;
 
 /// <summary>Scenario 1: per edge, the student trained alone (baseline) vs by knowledge distillation from the cloud teacher.</summary>
 public static class KdScenario

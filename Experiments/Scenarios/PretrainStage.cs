@@ -1,6 +1,6 @@
-namespace CloudEdge.Experiments.Scenarios;
-
 using CloudEdge.Experiments.Runner;
+
+namespace CloudEdge.Experiments.Scenarios;
 
 /// <summary>Stage "pretrain": train the cloud teacher on the cloud share (Silo pretrain).</summary>
 public static class PretrainStage

@@ -1,6 +1,6 @@
-namespace CloudEdge.Experiments.Scenarios;
-
 using CloudEdge.Experiments.Runner;
+
+namespace CloudEdge.Experiments.Scenarios;
 
 /// <summary>The student options every edge command of a run shares.</summary>
 public static class StudentArgs

@@ -1,6 +1,7 @@
-namespace CloudEdge.Experiments.Scenarios;
-
+using CloudEdge.Cli;
 using CloudEdge.Experiments.Runner;
+
+namespace CloudEdge.Experiments.Scenarios;
 
 /// <summary>
 /// Scenario 3: a device streams to edge 1 (its KD student); the edge answers confident samples and sends the rest to the

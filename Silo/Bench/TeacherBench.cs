@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CloudEdge.Cli;
 using CloudEdge.Grains.Interfaces;
 using CloudEdge.Learning.Checkpoints;
 using CloudEdge.Learning.Evaluation;
@@ -28,7 +29,7 @@ public static class TeacherBench
         }
 
         var batch = new SignalBatch(meta.Dataset, meta.InputLength, batchSize, iq);
-        var ports = Enumerable.Range(0, 3).Select(_ => FreePort()).ToArray();
+        var ports = FreePorts.Take(3);
         await using var silo = CloudHost.Build(new Dictionary<string, string?>
         {
             ["Cloud:CloudPort"] = $"{ports[0]}",
@@ -87,14 +88,5 @@ public static class TeacherBench
         await client.StopAsync(cancellationToken).ConfigureAwait(false);
         await silo.StopAsync(cancellationToken).ConfigureAwait(false);
         return modes.Select((m, i) => (m.Name, best[i])).ToList();
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -1,5 +1,6 @@
 using CloudEdge.EndToEnd.Tests.Infrastructure;
 using CloudEdge.EndToEnd.Tests.Serving;
+using CloudEdge.Cli;
 
 namespace CloudEdge.EndToEnd.Tests;
 

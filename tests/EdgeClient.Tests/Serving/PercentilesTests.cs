@@ -1,4 +1,5 @@
 using CloudEdge.EdgeClient.Serving;
+using CloudEdge.Signals.Statistics;
 
 namespace CloudEdge.EdgeClient.Tests.Serving;
 

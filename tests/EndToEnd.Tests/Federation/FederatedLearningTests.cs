@@ -5,6 +5,7 @@ using CloudEdge.Signals.Data;
 using CloudEdge.Signals.Generation;
 using CloudEdge.Signals.IO;
 using CloudEdge.Signals.Splits;
+using CloudEdge.Cli;
 
 namespace CloudEdge.EndToEnd.Tests.Federation;
 

@@ -1,3 +1,5 @@
+using CloudEdge.Cli;
+
 namespace CloudEdge.EndToEnd.Tests.Infrastructure;
 
 /// <summary>

@@ -5,6 +5,7 @@ using CloudEdge.Learning.Models;
 using CloudEdge.Signals.Wire;
 using NetMQ;
 using NetMQ.Sockets;
+using CloudEdge.Cli;
 
 namespace CloudEdge.EndToEnd.Tests.Serving;
 

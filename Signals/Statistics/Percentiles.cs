@@ -1,4 +1,4 @@
-namespace CloudEdge.EdgeClient.Serving;
+namespace CloudEdge.Signals.Statistics;
 
 /// <summary>Percentiles with linear interpolation between closest ranks (numpy's default method).</summary>
 public static class Percentiles

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CloudEdge.EdgeClient.Serving;
+namespace CloudEdge.Signals.Statistics;
 
 /// <summary>Latency percentiles in milliseconds (JSON keys <c>p50</c>, <c>p95</c>, <c>p99</c>, <c>mean</c>, <c>max</c>, <c>count</c>).</summary>
 public sealed record LatencySummary(

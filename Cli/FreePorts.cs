@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CloudEdge.EndToEnd.Tests.Infrastructure;
+namespace CloudEdge.Cli;
 
-/// <summary>Free loopback TCP ports, distinct within one call.</summary>
+/// <summary>Free loopback TCP ports (distinct within one call) for tiers started on one machine.</summary>
 public static class FreePorts
 {
     public static int[] Take(int count)
