@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Spectre.Console;
 
 namespace CloudEdge.Cli;
 
@@ -14,9 +15,17 @@ public static class CliRunner
     public const int Failure = 1;
     public const int Cancelled = 130;
 
+    /// <summary>Console width used when the output goes to a file or pipe (Spectre would assume 80 and wrap the tables).</summary>
+    public const int RedirectedWidth = 180;
+
     public static async Task<int> RunAsync(RootCommand root, string[] args)
     {
         ArgumentNullException.ThrowIfNull(root);
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, RedirectedWidth);
+        }
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

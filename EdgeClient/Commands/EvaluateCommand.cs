@@ -4,6 +4,7 @@ using CloudEdge.Cli;
 using CloudEdge.Learning.Checkpoints;
 using CloudEdge.Learning.Data;
 using CloudEdge.Learning.Evaluation;
+using CloudEdge.Learning.Models;
 using CloudEdge.Learning.Training;
 using CloudEdge.Signals.IO;
 using Spectre.Console;
@@ -26,9 +27,10 @@ internal static class EvaluateCommand
         var json = Opt.Optional<string>("--json", "write the results to this JSON file");
         var batchSize = Opt.Create("--batch-size", "inference batch size", 256).Check(v => v > 0, "must be positive");
         var device = Opt.Create("--device", "auto, cpu, cuda or cuda:N", "auto");
+        var precision = Opt.Create("--precision", "inference precision of weights and activations: fp32 or bf16", "fp32").OneOf([.. ModelPrecision.Names]);
         var command = new Command("evaluate", "Accuracy of a checkpoint on a dataset file: overall, per class, per SNR, confusion matrix.")
         {
-            modelPath, dataPath, format, classOrder, json, batchSize, device,
+            modelPath, dataPath, format, classOrder, json, batchSize, device, precision,
         };
         command.SetAction((parse, ct) =>
         {
@@ -54,11 +56,12 @@ internal static class EvaluateCommand
                     $"skipping {selection.SkippedSamples} samples of classes the model does not know: {string.Join(", ", selection.SkippedClasses)}")));
             }
 
-            using var model = checkpoint.CreateModel(target);
+            var inference = ModelPrecision.Parse(parse.GetValue(precision)!);
+            using var model = ModelPrecision.ForInference(checkpoint.CreateModel(target), inference);
             var options = new PredictOptions { BatchSize = parse.GetValue(batchSize), Normalization = metadata.Normalization };
             var report = ModelEvaluator.Evaluate(model, selection.Data, options, ct)
                 with { SkippedClasses = selection.SkippedClasses.Count > 0 ? selection.SkippedClasses : null };
-            ReportTables.Write(AnsiConsole.Console, report, $"{metadata.Preset} ({Path.GetFileName(checkpoint.Path)}) on {Path.GetFileName(path)}");
+            ReportTables.Write(AnsiConsole.Console, report, $"{metadata.Preset} ({Path.GetFileName(checkpoint.Path)}, {parse.GetValue(precision)}) on {Path.GetFileName(path)}");
             if (parse.GetValue(json) is { } jsonPath)
             {
                 LearningJson.Write(jsonPath, report);

@@ -10,6 +10,7 @@ using CloudEdge.Learning.Training;
 using CloudEdge.Signals.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Spectre.Console;
 
 namespace CloudEdge.EdgeClient.Federated;
 
@@ -99,7 +100,7 @@ internal static class FederatedRun
             trainer.Save(settings.ModelPath, metadata, final);
             trainer.Save(settings.GlobalModelPath, metadata, final);
             LearningJson.Write(settings.RoundsPath, report);
-            FederatedTables.Console().Write(FederatedTables.Rounds(report));
+            AnsiConsole.Write(FederatedTables.Rounds(report));
             var f = link.Figures;
             Say(student.EdgeId, string.Create(CultureInfo.InvariantCulture,
                 $"finished: test accuracy {Percent(report.StartTestAccuracy)} at the start → {Percent(report.FinalTestAccuracy)} after FL; link {f.Calls} calls, sent {f.BytesSent} bytes, received {f.BytesReceived} bytes, {f.Retries} retries; wrote {settings.ModelPath}, {settings.GlobalModelPath}, {settings.RoundsPath}"));

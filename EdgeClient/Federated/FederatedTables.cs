@@ -6,19 +6,6 @@ namespace CloudEdge.EdgeClient.Federated;
 /// <summary>Renders an edge's per-round federated-learning figures.</summary>
 internal static class FederatedTables
 {
-    /// <summary>The process console; when the output is redirected, one at least 160 columns wide so the table stays readable.</summary>
-    public static IAnsiConsole Console()
-    {
-        if (!System.Console.IsOutputRedirected)
-        {
-            return AnsiConsole.Console;
-        }
-
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Out), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = Math.Max(console.Profile.Width, 160);
-        return console;
-    }
-
     public static Table Rounds(RoundsReport report)
     {
         var table = new Table().Title($"edge {report.Edge} in federation {report.Federation} ({report.Strategy})");

@@ -90,11 +90,6 @@ public static class EdgeServer
                 RateLimitMegabytesPerSecond = options.RateLimitMegabytesPerSecond,
             };
             var report = ServeReportBuilder.Build(template, outcome, source, pipeline, settings, meta.Classes, LinkSummary.From(link.Figures));
-            if (Console.IsOutputRedirected)
-            {
-                AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 180);
-            }
-
             ServeTables.Write(AnsiConsole.Console, report, $"{prefix}: {meta.Preset} on {report.SamplesServed} {options.Dataset.Id} samples ({outcome.StopReason})");
             if (options.SaveResults is { } path)
             {

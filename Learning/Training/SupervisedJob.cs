@@ -34,6 +34,13 @@ public sealed record SupervisedJob
     /// <summary>Seed of the model's initial weights; null = <see cref="TrainerOptions.Seed"/>.</summary>
     public long? ModelSeed { get; init; }
 
+    /// <summary>
+    /// Checkpoint whose weights training starts from (continuing or fine-tuning a run) instead of a seeded
+    /// initialisation; it must hold the same model (architecture, width, depth) for the same dataset and
+    /// classes. Null = start from <see cref="ModelSeed"/>.
+    /// </summary>
+    public string? InitialCheckpoint { get; init; }
+
     /// <summary>Checkpoint to write; the metrics (<c>.metrics.json</c>) and epoch log (<c>.log.json</c>) go next to it.</summary>
     public required string OutputPath { get; init; }
 

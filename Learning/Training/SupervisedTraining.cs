@@ -1,8 +1,11 @@
+using System.Globalization;
 using CloudEdge.Learning.Checkpoints;
 using CloudEdge.Learning.Data;
 using CloudEdge.Learning.Evaluation;
 using CloudEdge.Learning.Models;
 using CloudEdge.Signals.Data;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace CloudEdge.Learning.Training;
 
@@ -48,6 +51,11 @@ public static class SupervisedTraining
 
         var options = job.Trainer with { LogPath = job.Trainer.LogPath ?? job.LogPath };
         using var model = ModelRegistry.Create(spec, job.ModelSeed ?? options.Seed);
+        if (job.InitialCheckpoint is { } initial)
+        {
+            StartFrom(model, spec, job, initial);
+        }
+
         var result = new Trainer(options, progress).Fit(model, train, validation, job.LossFactory?.Invoke(train), cancellationToken);
 
         ClassificationReport? report = null;
@@ -88,10 +96,25 @@ public static class SupervisedTraining
             SamplesPerSecond = result.SamplesPerSecond,
             Seconds = result.Seconds,
             Device = result.Device,
+            InitializedFrom = job.InitialCheckpoint,
             Test = report,
         };
         LearningJson.Write(job.MetricsPath, metrics);
         return new SupervisedOutcome(metadata, result, metrics);
+    }
+
+    /// <summary>Loads the weights of <paramref name="path"/> into <paramref name="model"/> after checking that it holds the job's model.</summary>
+    private static void StartFrom(nn.Module<Tensor, Tensor> model, ModelSpec spec, SupervisedJob job, string path)
+    {
+        var loaded = Checkpoint.Load(path, new CheckpointExpectation(job.Dataset, job.Data.Classes, spec.Architecture, job.Data.Length));
+        var from = loaded.Metadata.Model;
+        if (from.Width != spec.Width || !from.StageDepths.SequenceEqual(spec.StageDepths))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"checkpoint '{path}' holds width {from.Width}, depth {string.Join(",", from.StageDepths)} but the run trains width {spec.Width}, depth {string.Join(",", spec.StageDepths)}"));
+        }
+
+        loaded.Weights.LoadInto(model);
     }
 
     private static ClassSelection PrepareTest(SignalDataset test, SignalDataset data)

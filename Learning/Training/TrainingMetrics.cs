@@ -20,6 +20,9 @@ public sealed record TrainingMetrics
     /// <summary>Forward FLOPs per sample (analytic, <see cref="ModelRegistry.Describe"/>).</summary>
     public long ForwardFlopsPerSample { get; init; }
 
+    /// <summary>Checkpoint the weights started from (<see cref="SupervisedJob.InitialCheckpoint"/>); null = a seeded initialisation.</summary>
+    public string? InitializedFrom { get; init; }
+
     public int TrainSamples { get; init; }
 
     public int ValSamples { get; init; }

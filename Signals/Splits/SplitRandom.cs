@@ -1,39 +1,26 @@
+using CloudEdge.Signals.Generation.Dsp;
+
 namespace CloudEdge.Signals.Splits;
 
 /// <summary>
-/// The splitter's random numbers: xoshiro256** seeded through SplitMix64 (the same sequence on every
-/// platform and .NET version), with uniform, normal (Marsaglia polar), Gamma (Marsaglia–Tsang) and
-/// Dirichlet draws.
+/// The splitter's random numbers: the generators' xoshiro256** (<see cref="Xoshiro256"/>, seeded through
+/// SplitMix64: the same sequence on every platform and .NET version), with uniform, normal (Marsaglia polar),
+/// Gamma (Marsaglia–Tsang) and Dirichlet draws on top.
 /// </summary>
 internal sealed class SplitRandom
 {
-    private ulong _s0, _s1, _s2, _s3;
+    private Xoshiro256 _core;
     private double? _spareNormal;
 
     public SplitRandom(long seed)
     {
-        var x = unchecked((ulong)seed);
-        _s0 = SplitMix(ref x);
-        _s1 = SplitMix(ref x);
-        _s2 = SplitMix(ref x);
-        _s3 = SplitMix(ref x);
+        _core = new Xoshiro256(unchecked((ulong)seed));
     }
 
-    public ulong NextUInt64()
-    {
-        var result = ulong.RotateLeft(_s1 * 5, 7) * 9;
-        var t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = ulong.RotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => _core.NextUInt64();
 
     /// <summary>Uniform in [0, 1).</summary>
-    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+    public double NextDouble() => _core.NextDouble();
 
     /// <summary>Uniform in (0, 1).</summary>
     public double NextOpenDouble() => ((NextUInt64() >> 12) + 0.5) * (1.0 / (1UL << 52));
@@ -132,14 +119,5 @@ internal sealed class SplitRandom
             var j = NextInt(i + 1);
             (items[i], items[j]) = (items[j], items[i]);
         }
-    }
-
-    private static ulong SplitMix(ref ulong x)
-    {
-        x += 0x9E3779B97F4A7C15UL;
-        var z = x;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
     }
 }

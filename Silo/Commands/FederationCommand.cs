@@ -59,7 +59,7 @@ internal static class FederationCommand
                 }
 
                 AnsiConsole.MarkupLine(Markup.Escape($"federation {id}: {(result.Unchanged ? "already configured so" : "configured")}"));
-                FederationTables.Write(FederationTables.Console(), result.Status);
+                FederationTables.Write(AnsiConsole.Console, result.Status);
             }
             finally
             {
@@ -101,7 +101,7 @@ internal static class FederationCommand
                 }
                 else
                 {
-                    FederationTables.Write(FederationTables.Console(), status);
+                    FederationTables.Write(AnsiConsole.Console, status);
                 }
 
                 return 0;

@@ -36,11 +36,12 @@ internal static class PretrainCommand
         var valRatio = Opt.Create("--val-ratio", "share of cloud_data held out for validation (0 = none)", 0.1).Check(v => v is >= 0 and < 1, "must be in [0, 1)");
         var output = Opt.Optional<string>("--out", "checkpoint to write (default: models/cloud/{dataset-type}/cloud_pretrain_model.ckpt)");
         var device = Opt.Create("--device", "auto, cpu, cuda or cuda:N", "auto");
+        var initFrom = Opt.Optional<string>("--init-from", "start from this checkpoint's weights (continue or fine-tune a teacher; same model, dataset and classes) instead of a seeded initialisation");
         var describe = Opt.Create("--describe", "print the model's parameters and FLOPs per sample, then exit", false);
         var command = new Command("pretrain", "Train the cloud teacher on the cloud share of a split and write its checkpoint and metrics.")
         {
             datasetType, dataPath, numClasses, cloudModel, batchSize, epochs, learningRate, weightDecay, schedule, patience,
-            width, depth, seed, valRatio, output, device, describe,
+            width, depth, seed, valRatio, output, device, initFrom, describe,
         };
         command.SetAction((parse, ct) =>
         {
@@ -62,6 +63,11 @@ internal static class PretrainCommand
             {
                 var reason = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
                 throw new ArgumentException($"--cloud-model/--width/--depth: {reason}", e);
+            }
+
+            if (parse.GetValue(initFrom) is { } start && !File.Exists(start))
+            {
+                throw new FileNotFoundException($"--init-from: checkpoint '{start}' does not exist", start);
             }
 
             var outputPath = parse.GetValue(output) ?? Path.Combine("models", "cloud", dataset.Id, "cloud_pretrain_model.ckpt");
@@ -109,12 +115,13 @@ internal static class PretrainCommand
                 ValRatio = parse.GetValue(valRatio),
                 Trainer = options,
                 OutputPath = outputPath,
+                InitialCheckpoint = parse.GetValue(initFrom),
                 Method = "pretrain",
             };
             var spec = SupervisedTraining.ResolveSpec(job.Preset, job.Dataset, data, job.Width, job.Depth);
             AnsiConsole.MarkupLine(Markup.Escape(ModelRegistry.Describe(spec).Summary()));
             AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"training on {data.Count} samples of {cloudFile} ({job.ValRatio:P0} held out for validation), device {options.Device}, {options.Epochs} epochs, batch {options.BatchSize}, lr {options.LearningRate}")));
+                $"training on {data.Count} samples of {cloudFile} ({job.ValRatio:P0} held out for validation), device {options.Device}, {options.Epochs} epochs, batch {options.BatchSize}, lr {options.LearningRate}{(job.InitialCheckpoint is { } init ? $", starting from {init}" : string.Empty)}")));
             var outcome = SupervisedTraining.Run(job, new ConsoleTrainingProgress("pretrain"), ct);
             Report(outcome, job);
             return Task.FromResult(0);

@@ -7,19 +7,6 @@ namespace CloudEdge.Silo.Federation;
 /// <summary>Renders a federation's status and per-round history for the console.</summary>
 public static class FederationTables
 {
-    /// <summary>The process console; when the output is redirected, one at least 160 columns wide so the history table stays readable.</summary>
-    public static IAnsiConsole Console()
-    {
-        if (!System.Console.IsOutputRedirected)
-        {
-            return AnsiConsole.Console;
-        }
-
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Out), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = Math.Max(console.Profile.Width, 160);
-        return console;
-    }
-
     /// <summary>Writes the summary line, the joined edges and the history table.</summary>
     public static void Write(IAnsiConsole console, FederationStatus status)
     {

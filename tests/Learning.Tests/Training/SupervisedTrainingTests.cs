@@ -62,6 +62,40 @@ public sealed class SupervisedTrainingTests : IDisposable
     }
 
     [Fact]
+    public void Run_InitialCheckpoint_StartsFromItsWeightsAndRecordsIt()
+    {
+        var data = GeneratorFactory.Create(DatasetKind.Rml2016).Generate(new GenerationRequest { SamplesPerClass = 12, Snrs = [10], Seed = 3 }, cancellationToken: TestContext.Current.CancellationToken);
+        var first = TinyJob(data, "first.ckpt", learningRate: 0.01);
+        SupervisedTraining.Run(first, cancellationToken: TestContext.Current.CancellationToken);
+
+        // A learning rate this small leaves the weights where they start: at the first run's, not at a fresh seed's.
+        var continued = TinyJob(data, "continued.ckpt", learningRate: 1e-12) with { InitialCheckpoint = first.OutputPath };
+        var fresh = TinyJob(data, "fresh.ckpt", learningRate: 1e-12);
+        var outcome = SupervisedTraining.Run(continued, cancellationToken: TestContext.Current.CancellationToken);
+        SupervisedTraining.Run(fresh, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(first.OutputPath, outcome.Metrics.InitializedFrom);
+        Assert.Equal(first.OutputPath, (string?)JsonNode.Parse(File.ReadAllText(continued.MetricsPath))!["initialized_from"]);
+        Assert.True(MaxWeightDifference(first.OutputPath, continued.OutputPath) < 1e-6);
+        Assert.True(MaxWeightDifference(first.OutputPath, fresh.OutputPath) > 1e-3);
+    }
+
+    [Fact]
+    public void Run_InitialCheckpointOfAnotherWidth_ThrowsNamingBothSizes()
+    {
+        var data = GeneratorFactory.Create(DatasetKind.Rml2016).Generate(new GenerationRequest { SamplesPerClass = 6, Snrs = [10], Seed = 3 }, cancellationToken: TestContext.Current.CancellationToken);
+        var first = TinyJob(data, "narrow.ckpt", learningRate: 0.01);
+        SupervisedTraining.Run(first, cancellationToken: TestContext.Current.CancellationToken);
+
+        var wider = TinyJob(data, "wider.ckpt", learningRate: 0.01) with { Width = 0.5, InitialCheckpoint = first.OutputPath };
+        var error = Assert.Throws<ArgumentException>(() => SupervisedTraining.Run(wider, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("width 0.25", error.Message, StringComparison.Ordinal);
+        Assert.Contains("width 0.5", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(wider.OutputPath));
+    }
+
+    [Fact]
     public void ResolveSpec_DataOfAnotherDataset_ThrowsArgumentException()
     {
         var data = GeneratorFactory.Create(DatasetKind.Rml2016).Generate(new GenerationRequest { SamplesPerClass = 2, Seed = 1 }, cancellationToken: TestContext.Current.CancellationToken);
@@ -75,5 +109,26 @@ public sealed class SupervisedTrainingTests : IDisposable
     public void SiblingPath_CheckpointPath_ReplacesTheExtension()
     {
         Assert.Equal(Path.Combine("models", "cloud", "m.metrics.json"), SupervisedJob.SiblingPath(Path.Combine("models", "cloud", "m.ckpt"), ".metrics.json"));
+    }
+
+    private SupervisedJob TinyJob(SignalDataset data, string file, double learningRate) => new()
+    {
+        Dataset = "rml2016",
+        Preset = "real_resnet20",
+        Width = 0.25,
+        Depth = [1, 1, 1],
+        Data = data,
+        ValRatio = 0,
+        Trainer = new TrainerOptions { Epochs = 1, BatchSize = 24, LearningRate = learningRate, Seed = 9, Device = CPU },
+        OutputPath = Path.Combine(_folder, file),
+    };
+
+    /// <summary>Largest absolute difference between the convolution and linear weights of two checkpoints.</summary>
+    private static double MaxWeightDifference(string a, string b)
+    {
+        var left = Checkpoint.Load(a).Weights;
+        var right = Checkpoint.Load(b).Weights;
+        return left.Where(t => t.Shape.Length >= 2 && t.Float32 is not null)
+            .Max(t => t.Float32!.Zip(right[t.Name].Float32!, (x, y) => Math.Abs((double)x - y)).Max());
     }
 }
