@@ -1,13 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using CloudEdge.Cli;
 using CloudEdge.Learning.Checkpoints;
 using CloudEdge.Learning.Data;
 using CloudEdge.Learning.Evaluation;
 using CloudEdge.Learning.Models;
 using CloudEdge.Learning.Training;
+using CloudEdge.Signals.Data;
 using CloudEdge.Signals.IO;
 using Spectre.Console;
+using static TorchSharp.torch;
 
 namespace CloudEdge.EdgeClient.Commands;
 
@@ -15,6 +18,8 @@ namespace CloudEdge.EdgeClient.Commands;
 /// <c>EdgeClient evaluate</c>: accuracy of a checkpoint on any supported data file (NPZ, RadioML 2016 pickle,
 /// RadioML 2018 HDF5). The model's classes are picked out of the file by name; others are skipped and listed.
 /// Prints overall, per-class and per-SNR accuracy and the confusion matrix; <c>--json</c> writes them.
+/// <c>--versus</c> scores a second checkpoint on the same samples and compares the two sample by sample
+/// (<see cref="PairedComparison"/>: accuracy difference with its 95 % interval, McNemar's exact test).
 /// </summary>
 internal static class EvaluateCommand
 {
@@ -28,15 +33,19 @@ internal static class EvaluateCommand
         var batchSize = Opt.Create("--batch-size", "inference batch size", 256).Check(v => v > 0, "must be positive");
         var device = Opt.Create("--device", "auto, cpu, cuda or cuda:N", "auto");
         var precision = Opt.Create("--precision", "inference precision of weights and activations: fp32 or bf16", "fp32").OneOf([.. ModelPrecision.Names]);
+        var versusPath = Opt.Optional<string>("--versus", "a second checkpoint (same classes) to compare with on the same samples: accuracy difference, 95 % interval, McNemar's exact test");
         var command = new Command("evaluate", "Accuracy of a checkpoint on a dataset file: overall, per class, per SNR, confusion matrix.")
         {
-            modelPath, dataPath, format, classOrder, json, batchSize, device, precision,
+            modelPath, dataPath, format, classOrder, json, batchSize, device, precision, versusPath,
         };
         command.SetAction((parse, ct) =>
         {
             var target = TorchRuntime.ParseDevice(parse.GetValue(device));
             var checkpoint = Checkpoint.Load(parse.GetValue(modelPath)!);
             var metadata = checkpoint.Metadata;
+            var versus = parse.GetValue(versusPath) is { } other
+                ? Checkpoint.Load(other, new CheckpointExpectation(Classes: metadata.Classes, InputLength: metadata.InputLength))
+                : null;
             var path = parse.GetValue(dataPath)!;
             var import = new DatasetImportOptions
             {
@@ -57,19 +66,42 @@ internal static class EvaluateCommand
             }
 
             var inference = ModelPrecision.Parse(parse.GetValue(precision)!);
-            using var model = ModelPrecision.ForInference(checkpoint.CreateModel(target), inference);
-            var options = new PredictOptions { BatchSize = parse.GetValue(batchSize), Normalization = metadata.Normalization };
-            var report = ModelEvaluator.Evaluate(model, selection.Data, options, ct)
+            var picked = selection.Data;
+            var predicted = Predict(checkpoint, picked, inference, target, parse.GetValue(batchSize), ct);
+            var report = ClassificationReport.Compute(picked.Classes, picked.Y, predicted, picked.Snr)
                 with { SkippedClasses = selection.SkippedClasses.Count > 0 ? selection.SkippedClasses : null };
             ReportTables.Write(AnsiConsole.Console, report, $"{metadata.Preset} ({Path.GetFileName(checkpoint.Path)}, {parse.GetValue(precision)}) on {Path.GetFileName(path)}");
+            PairedComparison? comparison = null;
+            if (versus is not null)
+            {
+                var versusPredicted = Predict(versus, picked, inference, target, parse.GetValue(batchSize), ct);
+                comparison = PairedComparison.Compute(picked.Y, predicted, versusPredicted);
+                var (name, versusName) = (Path.GetFileName(checkpoint.Path), Path.GetFileName(versus.Path));
+                PairedTable.Write(AnsiConsole.Console, comparison, name == versusName ? checkpoint.Path : name, name == versusName ? versus.Path : versusName);
+            }
+
             if (parse.GetValue(json) is { } jsonPath)
             {
-                LearningJson.Write(jsonPath, report);
+                var node = JsonSerializer.SerializeToNode(report, LearningJson.Options)!.AsObject();
+                if (comparison is not null)
+                {
+                    node["versus"] = JsonSerializer.SerializeToNode(comparison, LearningJson.Options);
+                    node["versus_model"] = versus!.Path;
+                }
+
+                LearningJson.Write(jsonPath, node);
                 AnsiConsole.MarkupLine(Markup.Escape($"wrote {jsonPath}"));
             }
 
             return Task.FromResult(0);
         });
         return command;
+    }
+
+    private static long[] Predict(LoadedCheckpoint checkpoint, SignalDataset data, InferencePrecision precision, Device target, int batchSize, CancellationToken ct)
+    {
+        using var model = ModelPrecision.ForInference(checkpoint.CreateModel(target), precision);
+        var options = new PredictOptions { BatchSize = batchSize, Normalization = checkpoint.Metadata.Normalization };
+        return Predictor.Predict(model, data, options, ct).Predicted;
     }
 }
